@@ -1,0 +1,80 @@
+package dev.cog.interceptor;
+
+import org.aopalliance.intercept.MethodInterceptor;
+import org.aopalliance.intercept.MethodInvocation;
+import org.jspecify.annotations.Nullable;
+import org.reactivestreams.Publisher;
+import reactor.core.CoreSubscriber;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.FluxOperator;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.MonoOperator;
+
+import dev.cog.bulkhead.Bulkhead;
+
+/**
+ * Wraps the returned publisher so that each subscription holds a slot from subscribe until
+ * complete, error or cancel. A {@code Mono} stays a {@code Mono}; a {@code Flux} or a plain
+ * {@code Publisher} becomes a {@code Flux}.
+ */
+final class PublisherCallInterceptor implements MethodInterceptor {
+
+	private final Bulkhead bulkhead;
+
+	private final boolean mono;
+
+	PublisherCallInterceptor(Bulkhead bulkhead, Class<?> returnType) {
+		this.bulkhead = bulkhead;
+		this.mono = Mono.class.equals(returnType);
+	}
+
+	@Override
+	public @Nullable Object invoke(MethodInvocation invocation) throws Throwable {
+		Object result = invocation.proceed();
+		if (result == null) {
+			return null;
+		}
+		Object target = invocation.getThis();
+		return this.mono ? new SlotMono<>((Mono<?>) result, this.bulkhead, target)
+				: new SlotFlux<>(Flux.from((Publisher<?>) result), this.bulkhead, target);
+	}
+
+	private static final class SlotMono<T> extends MonoOperator<T, T> {
+
+		private final Bulkhead bulkhead;
+
+		private final @Nullable Object target;
+
+		SlotMono(Mono<T> source, Bulkhead bulkhead, @Nullable Object target) {
+			super(source);
+			this.bulkhead = bulkhead;
+			this.target = target;
+		}
+
+		@Override
+		public void subscribe(CoreSubscriber<? super T> actual) {
+			new SlotSubscriber<T>(actual, this.source, this.bulkhead, this.target).start();
+		}
+
+	}
+
+	private static final class SlotFlux<T> extends FluxOperator<T, T> {
+
+		private final Bulkhead bulkhead;
+
+		private final @Nullable Object target;
+
+		SlotFlux(Flux<T> source, Bulkhead bulkhead, @Nullable Object target) {
+			super(source);
+			this.bulkhead = bulkhead;
+			this.target = target;
+		}
+
+		@Override
+		public void subscribe(CoreSubscriber<? super T> actual) {
+			new SlotSubscriber<T>(actual, this.source, this.bulkhead, this.target).start();
+		}
+
+	}
+
+}

@@ -1,0 +1,409 @@
+package dev.cog.pool;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A resizable pool of slots with first-come, first-served waiting.
+ *
+ * <p>Taking a free slot is one compare-and-set on a word that holds both the max and the number
+ * of slots in use, so the two are always read consistently. Callers that cannot have a slot at
+ * once may queue: a blocking caller parks its thread; an asynchronous caller leaves an
+ * {@link Admission}, a callback, and no thread waits for it. A freed slot is handed to the oldest
+ * waiter; newcomers never overtake a queue.
+ *
+ * <p>The pool never loses a slot: a waiter that gives up at the moment it is admitted keeps the
+ * slot it was handed and the caller decides whether to use or release it; every hand-over happens
+ * under one lock, so a slot is admitted to at most one waiter.
+ */
+public final class PermitPool {
+
+	private static final VarHandle STATE;
+
+	static {
+		try {
+			STATE = MethodHandles.lookup().findVarHandle(PermitPool.class, "state", long.class);
+		}
+		catch (ReflectiveOperationException ex) {
+			throw new ExceptionInInitializerError(ex);
+		}
+	}
+
+	/** The max in the high 32 bits, the slots in use in the low 32 bits. */
+	@SuppressWarnings("unused")
+	private volatile long state;
+
+	/** How many waiters are queued; written under {@link #lock}. */
+	private volatile int waiting;
+
+	private final ReentrantLock lock = new ReentrantLock();
+
+	private final ThreadLocal<Boolean> draining = new ThreadLocal<>();
+
+	private final ScheduledExecutorService timeouts;
+
+	private @Nullable Waiter head;
+
+	private @Nullable Waiter tail;
+
+	/**
+	 * Create a pool of {@code max} slots whose asynchronous waits time out on a shared daemon
+	 * thread.
+	 * @param max the number of slots, at least 1
+	 */
+	public PermitPool(int max) {
+		this(max, SharedTimeouts.get());
+	}
+
+	/**
+	 * Create a pool of {@code max} slots whose asynchronous waits time out on the given
+	 * scheduler.
+	 * @param max the number of slots, at least 1
+	 * @param timeouts the scheduler that ends asynchronous waits
+	 */
+	public PermitPool(int max, ScheduledExecutorService timeouts) {
+		checkMax(max);
+		this.state = pack(max, 0);
+		this.timeouts = timeouts;
+	}
+
+	/**
+	 * Take a slot if one is free and nobody is queued for it.
+	 * @return whether the caller now holds a slot
+	 */
+	public boolean tryAcquire() {
+		return this.waiting == 0 && tryTake();
+	}
+
+	/**
+	 * Take a slot, parking the calling thread up to {@code timeoutNanos} for one to free.
+	 * @param timeoutNanos how long to wait at most; 0 or less does not wait
+	 * @return whether the caller now holds a slot
+	 * @throws InterruptedException if the thread is interrupted while waiting; it then holds no
+	 * slot
+	 */
+	public boolean acquire(long timeoutNanos) throws InterruptedException {
+		if (tryAcquire()) {
+			return true;
+		}
+		if (timeoutNanos <= 0) {
+			return false;
+		}
+		if (Thread.interrupted()) {
+			throw new InterruptedException();
+		}
+		ParkedWaiter waiter = new ParkedWaiter(Thread.currentThread());
+		enqueue(waiter);
+		long deadline = System.nanoTime() + timeoutNanos;
+		boolean interrupted = false;
+		while (!waiter.admitted) {
+			long remaining = deadline - System.nanoTime();
+			if (remaining <= 0) {
+				break;
+			}
+			LockSupport.parkNanos(this, remaining);
+			if (Thread.interrupted()) {
+				interrupted = true;
+				break;
+			}
+		}
+		boolean holds = waiter.admitted || !leave(waiter);
+		if (interrupted) {
+			if (holds) {
+				release();
+			}
+			throw new InterruptedException();
+		}
+		return holds;
+	}
+
+	/**
+	 * Queue an asynchronous caller for a slot without blocking. The admission is told on the
+	 * thread that frees the slot (or on this thread, when one is free by now), or, after
+	 * {@code timeoutNanos}, that it timed out.
+	 * @param admission what to tell
+	 * @param timeoutNanos how long the caller may wait, more than 0
+	 * @return a ticket that withdraws the caller from the queue
+	 */
+	public Ticket enqueue(Admission admission, long timeoutNanos) {
+		AsyncWaiter waiter = new AsyncWaiter(admission);
+		enqueue(waiter);
+		if (waiter.pending) {
+			waiter.timeout = this.timeouts.schedule(waiter, timeoutNanos, TimeUnit.NANOSECONDS);
+		}
+		return waiter;
+	}
+
+	/**
+	 * Free a slot taken by {@link #tryAcquire()}, {@link #acquire(long)} or an admission,
+	 * handing it to the oldest waiter if there is one.
+	 * @throws IllegalStateException if no slot is in use
+	 */
+	public void release() {
+		long current;
+		do {
+			current = this.state;
+			if (active(current) == 0) {
+				throw new IllegalStateException("No slot is in use: a slot was released twice");
+			}
+		}
+		while (!STATE.weakCompareAndSet(this, current, current - 1));
+		if (this.waiting != 0) {
+			drain();
+		}
+	}
+
+	/**
+	 * Change the number of slots. Growing admits waiters at once; shrinking lets the calls that
+	 * hold a slot finish and admits new ones only below the new max.
+	 * @param max the new number of slots, at least 1
+	 */
+	public void resize(int max) {
+		checkMax(max);
+		long current;
+		do {
+			current = this.state;
+		}
+		while (!STATE.compareAndSet(this, current, pack(max, active(current))));
+		drain();
+	}
+
+	/**
+	 * Return the number of slots.
+	 * @return the max
+	 */
+	public int max() {
+		return max(this.state);
+	}
+
+	/**
+	 * Return the number of slots in use; above {@link #max()} only after a shrink, until the
+	 * calls in flight finish.
+	 * @return the slots in use
+	 */
+	public int active() {
+		return active(this.state);
+	}
+
+	/**
+	 * Return the number of free slots.
+	 * @return the free slots, never negative
+	 */
+	public int available() {
+		long current = this.state;
+		return Math.max(0, max(current) - active(current));
+	}
+
+	/**
+	 * Return the number of callers queued for a slot.
+	 * @return the waiters
+	 */
+	public int waiting() {
+		return this.waiting;
+	}
+
+	private boolean tryTake() {
+		long current;
+		do {
+			current = this.state;
+			if (active(current) >= max(current)) {
+				return false;
+			}
+		}
+		while (!STATE.weakCompareAndSet(this, current, current + 1));
+		return true;
+	}
+
+	private void enqueue(Waiter waiter) {
+		this.lock.lock();
+		try {
+			if (this.tail == null) {
+				this.head = waiter;
+			}
+			else {
+				this.tail.next = waiter;
+				waiter.prev = this.tail;
+			}
+			this.tail = waiter;
+			this.waiting++;
+		}
+		finally {
+			this.lock.unlock();
+		}
+		// A slot may have freed between the caller's failed attempt and the queueing.
+		drain();
+	}
+
+	/**
+	 * Remove a waiter that gives up.
+	 * @return {@code true} if it was still queued; {@code false} if it was admitted, and so
+	 * holds a slot, or had already left
+	 */
+	private boolean leave(Waiter waiter) {
+		this.lock.lock();
+		try {
+			if (!waiter.pending) {
+				return false;
+			}
+			unlink(waiter);
+			return true;
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	/**
+	 * Hand free slots to waiters, oldest first. Admissions run outside the lock; one that frees
+	 * its slot at once on this thread is picked up by this loop rather than by recursion, so a
+	 * long queue of quick calls cannot overflow the stack.
+	 */
+	private void drain() {
+		if (this.draining.get() != null) {
+			return;
+		}
+		this.draining.set(Boolean.TRUE);
+		try {
+			Waiter admitted;
+			while ((admitted = admitOldest()) != null) {
+				admitted.admit();
+			}
+		}
+		finally {
+			this.draining.remove();
+		}
+	}
+
+	private @Nullable Waiter admitOldest() {
+		this.lock.lock();
+		try {
+			Waiter oldest = this.head;
+			if (oldest == null || !tryTake()) {
+				return null;
+			}
+			unlink(oldest);
+			return oldest;
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	private void unlink(Waiter waiter) {
+		if (waiter.prev == null) {
+			this.head = waiter.next;
+		}
+		else {
+			waiter.prev.next = waiter.next;
+		}
+		if (waiter.next == null) {
+			this.tail = waiter.prev;
+		}
+		else {
+			waiter.next.prev = waiter.prev;
+		}
+		waiter.prev = null;
+		waiter.next = null;
+		waiter.pending = false;
+		this.waiting--;
+	}
+
+	private static void checkMax(int max) {
+		if (max < 1) {
+			throw new IllegalArgumentException("A pool needs at least 1 slot, but max is " + max);
+		}
+	}
+
+	private static long pack(int max, int active) {
+		return ((long) max << 32) | (active & 0xFFFFFFFFL);
+	}
+
+	private static int max(long state) {
+		return (int) (state >>> 32);
+	}
+
+	private static int active(long state) {
+		return (int) state;
+	}
+
+	/** A queued caller; its links and {@code pending} are guarded by the pool's lock. */
+	private abstract static class Waiter {
+
+		@Nullable Waiter prev;
+
+		@Nullable Waiter next;
+
+		volatile boolean pending = true;
+
+		/** Tell the caller it holds a slot now; runs outside the lock. */
+		abstract void admit();
+
+	}
+
+	private static final class ParkedWaiter extends Waiter {
+
+		private final Thread thread;
+
+		volatile boolean admitted;
+
+		ParkedWaiter(Thread thread) {
+			this.thread = thread;
+		}
+
+		@Override
+		void admit() {
+			this.admitted = true;
+			LockSupport.unpark(this.thread);
+		}
+
+	}
+
+	private final class AsyncWaiter extends Waiter implements Ticket, Runnable {
+
+		private final Admission admission;
+
+		volatile @Nullable Future<?> timeout;
+
+		AsyncWaiter(Admission admission) {
+			this.admission = admission;
+		}
+
+		@Override
+		void admit() {
+			Future<?> scheduled = this.timeout;
+			if (scheduled != null) {
+				scheduled.cancel(false);
+			}
+			this.admission.admitted();
+		}
+
+		/** The timeout fired. */
+		@Override
+		public void run() {
+			if (leave(this)) {
+				this.admission.timedOut();
+			}
+		}
+
+		@Override
+		public boolean withdraw() {
+			if (leave(this)) {
+				Future<?> scheduled = this.timeout;
+				if (scheduled != null) {
+					scheduled.cancel(false);
+				}
+				return true;
+			}
+			return false;
+		}
+
+	}
+
+}
