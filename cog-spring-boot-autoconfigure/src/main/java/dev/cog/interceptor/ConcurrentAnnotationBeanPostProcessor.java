@@ -60,7 +60,12 @@ public class ConcurrentAnnotationBeanPostProcessor extends ProxyProcessorSupport
 			return bean;
 		}
 		Class<?> userClass = AopProxyUtils.ultimateTargetClass(bean);
-		List<GuardedMethod> guarded = this.guardedByClass.computeIfAbsent(userClass, this::guard);
+		// Not computeIfAbsent: guarding may create the registry bean, which passes through here too.
+		List<GuardedMethod> guarded = this.guardedByClass.get(userClass);
+		if (guarded == null) {
+			guarded = guard(userClass);
+			this.guardedByClass.putIfAbsent(userClass, guarded);
+		}
 		if (guarded.isEmpty()) {
 			return bean;
 		}
