@@ -59,7 +59,7 @@ public class ConcurrentAnnotationBeanPostProcessor extends ProxyProcessorSupport
 		if (bean instanceof AopInfrastructureBean) {
 			return bean;
 		}
-		Class<?> userClass = AopProxyUtils.ultimateTargetClass(bean);
+		Class<?> userClass = ClassUtils.getUserClass(AopProxyUtils.ultimateTargetClass(bean));
 		// Not computeIfAbsent: guarding may create the registry bean, which passes through here too.
 		List<GuardedMethod> guarded = this.guardedByClass.get(userClass);
 		if (guarded == null) {

@@ -46,6 +46,13 @@ class ConcurrencyAutoConfigurationTests {
 	}
 
 	@Test
+	void namesBulkheadsAfterTheUserClassNotItsCglibSubclass() {
+		this.contextRunner.withUserConfiguration(EnhancedConfig.class)
+			.run((context) -> assertThat(context.getBean(BulkheadRegistry.class).get("enhanced-config.refresh"))
+				.isNotNull());
+	}
+
+	@Test
 	void backsOffWhenDisabled() {
 		this.contextRunner.withPropertyValues("cog.concurrency.enabled=false").run((context) -> {
 			assertThat(context).doesNotHaveBean(ConcurrentAnnotationBeanPostProcessor.class)
@@ -129,6 +136,15 @@ class ConcurrencyAutoConfigurationTests {
 		@Bean
 		Plain plain() {
 			return new Plain();
+		}
+
+	}
+
+	@Configuration
+	static class EnhancedConfig {
+
+		@Concurrent
+		public void refresh() {
 		}
 
 	}
