@@ -37,7 +37,7 @@ class BenchmarkStatesTests {
 	}
 
 	@ParameterizedTest
-	@EnumSource(value = Contender.class, names = { "DIRECT", "PROXY" }, mode = EnumSource.Mode.EXCLUDE)
+	@EnumSource(value = Contender.class, names = { "DIRECT", "PROXY", "ADVISED" }, mode = EnumSource.Mode.EXCLUDE)
 	void everyGuardRejectsWhileItsPoolsAreHeld(Contender contender) throws Exception {
 		RejectionBenchmark.Held state = new RejectionBenchmark.Held();
 		state.contender = contender;

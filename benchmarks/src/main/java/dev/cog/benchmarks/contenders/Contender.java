@@ -1,5 +1,7 @@
 package dev.cog.benchmarks.contenders;
 
+import org.aopalliance.intercept.MethodInterceptor;
+import org.aopalliance.intercept.MethodInvocation;
 import org.springframework.aop.framework.ProxyFactory;
 
 /**
@@ -21,6 +23,20 @@ public enum Contender {
 		@Override
 		Contestant start(int asyncLimit) {
 			return new Contestant(unadvisedProxy(), null);
+		}
+	},
+
+	/**
+	 * A CGLIB proxy whose advice is one empty {@code MethodInterceptor}: what Spring AOP itself
+	 * costs every interceptor-based annotation, before it does anything.
+	 */
+	ADVISED {
+		@Override
+		Contestant start(int asyncLimit) {
+			ProxyFactory factory = new ProxyFactory(new Service());
+			factory.setProxyTargetClass(true);
+			factory.addAdvice((MethodInterceptor) MethodInvocation::proceed);
+			return new Contestant((Service) factory.getProxy(), null);
 		}
 	},
 
@@ -89,6 +105,14 @@ public enum Contender {
 		Contestant contestant = start(asyncLimit);
 		contestant.service().workWith(work);
 		return contestant;
+	}
+
+	/**
+	 * Return whether it limits concurrency at all, rather than being a baseline.
+	 * @return whether it guards its calls
+	 */
+	public boolean guards() {
+		return this != DIRECT && this != PROXY && this != ADVISED;
 	}
 
 	private static Service unadvisedProxy() {

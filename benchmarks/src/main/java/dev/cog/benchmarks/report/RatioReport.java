@@ -74,7 +74,7 @@ public final class RatioReport {
 		table("A rejected call, ns (every pool held; Spring never holds a Mono's permit, so its mono is admitted)",
 				"contender", SHAPES);
 		for (Contender contender : Contender.values()) {
-			if (contender != Contender.DIRECT && contender != Contender.PROXY) {
+			if (contender.guards()) {
 				row(contender.name(), SHAPES.stream()
 					.map((shape) -> format(this.results.score("RejectionBenchmark", shape, null, "contender",
 							contender.name()), "%.1f"))
