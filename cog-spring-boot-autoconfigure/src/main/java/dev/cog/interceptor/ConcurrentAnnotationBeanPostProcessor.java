@@ -60,7 +60,13 @@ public class ConcurrentAnnotationBeanPostProcessor extends ProxyProcessorSupport
 			return bean;
 		}
 		Class<?> userClass = AopProxyUtils.ultimateTargetClass(bean);
-		List<GuardedMethod> guarded = this.guardedByClass.computeIfAbsent(userClass, this::guard);
+		List<GuardedMethod> guarded = this.guardedByClass.get(userClass);
+		if (guarded == null) {
+			// Not computeIfAbsent: guarding may create the registry bean, which comes back here.
+			guarded = guard(userClass);
+			List<GuardedMethod> earlier = this.guardedByClass.putIfAbsent(userClass, guarded);
+			guarded = (earlier != null) ? earlier : guarded;
+		}
 		if (guarded.isEmpty()) {
 			return bean;
 		}
