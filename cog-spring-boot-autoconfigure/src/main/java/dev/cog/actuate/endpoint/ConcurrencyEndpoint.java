@@ -65,15 +65,18 @@ public class ConcurrencyEndpoint {
 	 * finish.
 	 * @param name its name
 	 * @param max the new max
-	 * @return the resized bulkhead, or {@code null} (404) if there is none of that name
-	 * @throws InvalidEndpointRequestException (400) if {@code max} is below 1, or above 1 for a
-	 * synchronous bulkhead
+	 * @return the resized bulkhead
+	 * @throws InvalidEndpointRequestException (400) if there is no bulkhead of that name (a
+	 * write that returns nothing answers 204, which would hide the mistake), or if {@code max}
+	 * is below 1, or above 1 for a synchronous bulkhead
 	 */
 	@WriteOperation
-	public @Nullable BulkheadDescriptor resize(@Selector String name, int max) {
+	public BulkheadDescriptor resize(@Selector String name, int max) {
 		Bulkhead bulkhead = this.registry.get(name);
 		if (bulkhead == null) {
-			return null;
+			String message = "No bulkhead is named '%s'; the bulkheads are: %s".formatted(name,
+					String.join(", ", bulkheads().bulkheads().keySet()));
+			throw new InvalidEndpointRequestException(message, message);
 		}
 		try {
 			bulkhead.resize(max);
