@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.actuate.endpoint.Access;
@@ -75,7 +76,7 @@ public class ConcurrencyEndpoint {
 		Bulkhead bulkhead = this.registry.get(name);
 		if (bulkhead == null) {
 			String message = "No bulkhead is named '%s'; the bulkheads are: %s".formatted(name,
-					String.join(", ", bulkheads().bulkheads().keySet()));
+					this.registry.all().stream().map(Bulkhead::name).collect(Collectors.joining(", ")));
 			throw new InvalidEndpointRequestException(message, message);
 		}
 		try {
