@@ -1,5 +1,6 @@
 package dev.cog.metrics;
 
+import java.util.Arrays;
 import java.util.Locale;
 
 import io.micrometer.core.instrument.FunctionCounter;
@@ -8,6 +9,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.core.instrument.noop.NoopTimer;
 
 import dev.cog.bulkhead.Bulkhead;
 import dev.cog.bulkhead.BulkheadRegistry;
@@ -20,6 +22,9 @@ import dev.cog.pool.PermitPool;
  * read the live pool, a {@code cog.concurrency.rejected} counter that reads the bulkhead's own
  * count, and timers {@code cog.concurrency.wait} and {@code cog.concurrency.calls} (tagged
  * {@code outcome}) fed by a {@link TimingCallObserver}.
+ *
+ * <p>When a meter filter denies both timers, no observer is installed and calls pay nothing
+ * for metrics; the gauges and the counter cost nothing per call either way.
  *
  * <p>Bind it to one registry (Boot binds it to the composite): each bulkhead has one observer,
  * so binding to a second registry moves the timers there.
@@ -82,7 +87,16 @@ public class BulkheadMetrics implements MeterBinder {
 				.tag("outcome", outcome.name().toLowerCase(Locale.ROOT))
 				.register(registry);
 		}
+		if (isOff(wait) && Arrays.stream(calls).allMatch(BulkheadMetrics::isOff)) {
+			// Both timers denied by a MeterFilter (management.metrics.enable...=false): a call
+			// then costs nothing here, not even a clock read.
+			return;
+		}
 		bulkhead.observeWith(new TimingCallObserver(wait, calls));
+	}
+
+	private static boolean isOff(Timer timer) {
+		return timer instanceof NoopTimer;
 	}
 
 }

@@ -21,6 +21,8 @@ import org.springframework.context.annotation.Configuration;
 import dev.cog.Concurrent;
 import dev.cog.actuate.endpoint.ConcurrencyEndpoint;
 import dev.cog.actuate.health.ConcurrencyHealthIndicator;
+import dev.cog.bulkhead.BulkheadRegistry;
+import dev.cog.bulkhead.CallObserver;
 import dev.cog.metrics.BulkheadMetrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -49,6 +51,27 @@ class ConcurrencyObservabilityAutoConfigurationTests {
 			assertThat(registry.get("cog.concurrency.calls").tag("name", "test.model").tag("outcome", "success")
 				.timer().count()).isOne();
 		});
+	}
+
+	@Test
+	void turningOffBothTimersTakesMetricsOffTheCallPath() {
+		this.contextRunner
+			.withPropertyValues("management.metrics.enable.cog.concurrency.calls=false",
+					"management.metrics.enable.cog.concurrency.wait=false")
+			.run((context) -> {
+				MeterRegistry registry = context.getBean(MeterRegistry.class);
+				assertThat(registry.find("cog.concurrency.calls").timer()).isNull();
+				assertThat(registry.get("cog.concurrency.active").tag("name", "test.model").gauge()).isNotNull();
+				assertThat(context.getBean(BulkheadRegistry.class).get("test.model").observer())
+					.isSameAs(CallObserver.NONE);
+			});
+	}
+
+	@Test
+	void timersFeedAnObserverByDefault() {
+		this.contextRunner.run((context) -> assertThat(
+				context.getBean(BulkheadRegistry.class).get("test.model").observer())
+			.isNotSameAs(CallObserver.NONE));
 	}
 
 	@Test
