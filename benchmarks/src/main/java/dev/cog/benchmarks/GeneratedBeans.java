@@ -1,6 +1,8 @@
 package dev.cog.benchmarks;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
@@ -101,11 +103,11 @@ final class GeneratedBeans implements AutoCloseable {
 		return source.append("}\n").toString();
 	}
 
-	private static java.net.URI location(Class<?> type) {
+	private static URI location(Class<?> type) {
 		try {
 			return type.getProtectionDomain().getCodeSource().getLocation().toURI();
 		}
-		catch (java.net.URISyntaxException ex) {
+		catch (URISyntaxException ex) {
 			throw new IllegalStateException(ex);
 		}
 	}

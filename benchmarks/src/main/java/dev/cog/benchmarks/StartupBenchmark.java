@@ -16,6 +16,8 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.core.io.DefaultResourceLoader;
@@ -76,8 +78,8 @@ public class StartupBenchmark {
 	}
 
 	/** The application: nothing but what auto-configuration brings and the generated beans. */
-	@org.springframework.boot.SpringBootConfiguration(proxyBeanMethods = false)
-	@org.springframework.boot.autoconfigure.EnableAutoConfiguration
+	@SpringBootConfiguration(proxyBeanMethods = false)
+	@EnableAutoConfiguration
 	public static class StartupApplication {
 
 	}

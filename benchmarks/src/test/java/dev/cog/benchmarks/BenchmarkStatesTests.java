@@ -1,12 +1,18 @@
 package dev.cog.benchmarks;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.openjdk.jmh.infra.Blackhole;
+import org.springframework.context.ConfigurableApplicationContext;
 
 import dev.cog.benchmarks.contenders.Calls;
 import dev.cog.benchmarks.contenders.Contender;
+import dev.cog.benchmarks.contenders.Contestant;
+import dev.cog.benchmarks.contenders.Work;
+import dev.cog.bulkhead.Bulkhead;
+import dev.cog.bulkhead.CallObserver;
 import dev.cog.bulkhead.BulkheadRegistry;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -71,16 +77,14 @@ class BenchmarkStatesTests {
 		}
 	}
 
-	@Test
-	void metricsOnRecordsIntoARealRegistry() throws Exception {
-		OneThreadBenchmark.Idle state = new OneThreadBenchmark.Idle();
-		state.contender = Contender.COG_METRICS;
-		state.start();
-		try {
-			assertThat(state.service.getClass().getName()).contains("CGLIB");
-		}
-		finally {
-			state.stop();
+	@ParameterizedTest
+	@EnumSource(value = Contender.class, names = { "COG", "COG_METRICS" })
+	void onlyMetricsOnObservesCallsIntoARealRegistry(Contender contender) {
+		try (Contestant contestant = contender.start(1, Work.NONE)) {
+			ConfigurableApplicationContext context = contestant.context();
+			Bulkhead bulkhead = context.getBean(BulkheadRegistry.class).get("bench.call");
+			assertThat(bulkhead.observer() != CallObserver.NONE).isEqualTo(contender == Contender.COG_METRICS);
+			assertThat(context.getBeansOfType(MeterRegistry.class)).hasSize((contender == Contender.COG_METRICS) ? 1 : 0);
 		}
 	}
 

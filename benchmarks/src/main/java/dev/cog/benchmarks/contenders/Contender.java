@@ -96,8 +96,9 @@ public enum Contender {
 	abstract Contestant start(int asyncLimit);
 
 	/**
-	 * Start the contender with its methods doing the given work.
-	 * @param asyncLimit the limit of its asynchronous methods; its synchronous method's is 1
+	 * Start the contender with its methods doing the given work; its synchronous method's limit
+	 * is 1.
+	 * @param asyncLimit the limit of its asynchronous methods
 	 * @param work what each call does inside its slot
 	 * @return the started contender, to close when done
 	 */
