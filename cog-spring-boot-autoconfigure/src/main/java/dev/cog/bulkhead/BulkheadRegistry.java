@@ -1,6 +1,7 @@
 package dev.cog.bulkhead;
 
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
@@ -23,6 +24,9 @@ public final class BulkheadRegistry {
 	private final boolean stackTraces;
 
 	private final Map<String, Bulkhead> bulkheads = new ConcurrentSkipListMap<>();
+
+	/** Every bulkhead by the environment form of its name; written under this registry's lock. */
+	private final Map<String, Bulkhead> byEnvironmentForm = new HashMap<>();
 
 	private final List<Consumer<Bulkhead>> listeners = new CopyOnWriteArrayList<>();
 
@@ -49,11 +53,12 @@ public final class BulkheadRegistry {
 			return bulkhead;
 		}
 		if (bulkhead == null) {
-			checkEnvironmentForm(method);
+			String environmentForm = checkEnvironmentForm(method);
 			bulkhead = new Bulkhead(method.name(), method.annotationMax(), this.stackTraces);
 			bulkhead.add(method);
 			bulkhead.apply(this.sizer.size(method.name(), bulkhead.methods()));
 			this.bulkheads.put(method.name(), bulkhead);
+			this.byEnvironmentForm.put(environmentForm, bulkhead);
 			for (Consumer<Bulkhead> listener : this.listeners) {
 				listener.accept(bulkhead);
 			}
@@ -91,19 +96,19 @@ public final class BulkheadRegistry {
 		this.listeners.add(listener);
 	}
 
-	private void checkEnvironmentForm(BulkheadMethod method) {
+	private String checkEnvironmentForm(BulkheadMethod method) {
 		String form = BulkheadNames.environmentForm(method.name());
-		for (Bulkhead other : this.bulkheads.values()) {
-			if (BulkheadNames.environmentForm(other.name()).equals(form)) {
-				throw new ConcurrencyDeclarationException(
-						("Bulkheads '%s' (%s) and '%s' (%s) map to the same environment variable "
-								+ "COG_CONCURRENCY_INSTANCES_%s_MAX, so one could not be sized apart from the other.")
-							.formatted(other.name(), signatures(other.methods()), method.name(), method.signature(),
-									form),
-						"Rename one of them with @Concurrent(name = \"...\") so that the names differ by more than "
-								+ "'.' against '-'.");
-			}
+		Bulkhead other = this.byEnvironmentForm.get(form);
+		if (other != null) {
+			throw new ConcurrencyDeclarationException(
+					("Bulkheads '%s' (%s) and '%s' (%s) map to the same environment variable "
+							+ "COG_CONCURRENCY_INSTANCES_%s_MAX, so one could not be sized apart from the other.")
+						.formatted(other.name(), signatures(other.methods()), method.name(), method.signature(),
+								form),
+					"Rename one of them with @Concurrent(name = \"...\") so that the names differ by more than "
+							+ "'.' against '-'.");
 		}
+		return form;
 	}
 
 	private void checkJoin(Bulkhead bulkhead, BulkheadMethod method) {
