@@ -31,8 +31,8 @@ import dev.cog.pool.PermitPool;
 /**
  * 10,000 asynchronous callers queued on a {@code @Concurrent} pool of 1: the heap each waiter
  * keeps (measured after a full GC, while they wait) and the platform threads started for them.
- * The time per operation is queueing one waiter and, once the slot frees, running it. The serial
- * collector reports the heap in use after a full GC exactly; G1's figure moves by megabytes.
+ * Only those two counters are the result: the time includes the full GCs that settle the heap. The
+ * serial collector reports the heap in use after a full GC exactly; G1's figure moves by megabytes.
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)

@@ -85,12 +85,11 @@ public final class RatioReport {
 
 	private void waiters() {
 		table("10,000 asynchronous callers waiting on a @Concurrent pool of 1", "shape",
-				List.of("heap per waiter, bytes", "platform threads started", "ns to queue and run one"));
+				List.of("heap per waiter, bytes", "platform threads started"));
 		for (String shape : List.of("FUTURE", "MONO")) {
 			row(shape.toLowerCase(Locale.ROOT), List.of(
 					format(this.results.score("WaitersBenchmark", "waiters", "heapBytesPerWaiter", "shape", shape), "%.0f"),
-					format(this.results.score("WaitersBenchmark", "waiters", "threadsStarted", "shape", shape), "%.0f"),
-					format(this.results.score("WaitersBenchmark", "waiters", null, "shape", shape), "%.0f")));
+					format(this.results.score("WaitersBenchmark", "waiters", "threadsStarted", "shape", shape), "%.0f")));
 		}
 	}
 
