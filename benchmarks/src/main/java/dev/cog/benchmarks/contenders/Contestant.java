@@ -1,7 +1,7 @@
 package dev.cog.benchmarks.contenders;
 
-import org.springframework.context.ConfigurableApplicationContext;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * A started contender: the service to call and the application context behind it, if any.

@@ -78,7 +78,7 @@ public final class Contexts {
 		context.getEnvironment()
 			.getPropertySources()
 			.addFirst(new MapPropertySource("bench", Map.of("bench.async-limit", asyncLimit)));
-		context.register(SpringApplication.class);
+		context.register(SpringLimitedApplication.class);
 		context.refresh();
 		return new Contestant(context.getBean(Service.class), context);
 	}
@@ -118,7 +118,7 @@ public final class Contexts {
 
 	@Configuration(proxyBeanMethods = false)
 	@EnableResilientMethods(proxyTargetClass = true)
-	static class SpringApplication {
+	static class SpringLimitedApplication {
 
 		@Bean
 		SpringLimitedService springLimitedService() {
