@@ -59,8 +59,13 @@ public class ConcurrentAnnotationBeanPostProcessor extends ProxyProcessorSupport
 		if (bean instanceof AopInfrastructureBean) {
 			return bean;
 		}
-		Class<?> userClass = AopProxyUtils.ultimateTargetClass(bean);
-		List<GuardedMethod> guarded = this.guardedByClass.computeIfAbsent(userClass, this::guard);
+		Class<?> userClass = ClassUtils.getUserClass(AopProxyUtils.ultimateTargetClass(bean));
+		// Not computeIfAbsent: guarding may create the registry bean, which passes through here too.
+		List<GuardedMethod> guarded = this.guardedByClass.get(userClass);
+		if (guarded == null) {
+			guarded = guard(userClass);
+			this.guardedByClass.putIfAbsent(userClass, guarded);
+		}
 		if (guarded.isEmpty()) {
 			return bean;
 		}

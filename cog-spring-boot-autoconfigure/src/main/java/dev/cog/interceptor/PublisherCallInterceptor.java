@@ -53,7 +53,7 @@ final class PublisherCallInterceptor implements MethodInterceptor {
 
 		@Override
 		public void subscribe(CoreSubscriber<? super T> actual) {
-			new SlotSubscriber<T>(actual, this.source, this.bulkhead, this.target).start();
+			new SlotSubscriber<T>(actual, this.source, this.bulkhead, this.target, true).start();
 		}
 
 	}
@@ -72,7 +72,7 @@ final class PublisherCallInterceptor implements MethodInterceptor {
 
 		@Override
 		public void subscribe(CoreSubscriber<? super T> actual) {
-			new SlotSubscriber<T>(actual, this.source, this.bulkhead, this.target).start();
+			new SlotSubscriber<T>(actual, this.source, this.bulkhead, this.target, false).start();
 		}
 
 	}

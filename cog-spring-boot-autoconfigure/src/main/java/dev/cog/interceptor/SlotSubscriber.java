@@ -19,7 +19,9 @@ import dev.cog.pool.Ticket;
 /**
  * One subscription to a guarded publisher: it takes a slot, or queues for one without a thread,
  * then subscribes to the source, and gives the slot back on complete, error or cancel, before
- * passing the signal on.
+ * passing the signal on. A {@code Mono}'s value is its completion: the slot is given back before
+ * the value is passed on, so an operator that cancels once it has the value still counts a
+ * success.
  */
 final class SlotSubscriber<T> extends Operators.DeferredSubscription implements CoreSubscriber<T>, Admission {
 
@@ -48,6 +50,8 @@ final class SlotSubscriber<T> extends Operators.DeferredSubscription implements 
 
 	private final @Nullable Object target;
 
+	private final boolean single;
+
 	private volatile int phase;
 
 	private CallObserver observer = CallObserver.NONE;
@@ -59,11 +63,12 @@ final class SlotSubscriber<T> extends Operators.DeferredSubscription implements 
 	private volatile @Nullable Ticket ticket;
 
 	SlotSubscriber(CoreSubscriber<? super T> actual, Publisher<? extends T> source, Bulkhead bulkhead,
-			@Nullable Object target) {
+			@Nullable Object target, boolean single) {
 		this.actual = actual;
 		this.source = source;
 		this.bulkhead = bulkhead;
 		this.target = target;
+		this.single = single;
 	}
 
 	void start() {
@@ -115,6 +120,9 @@ final class SlotSubscriber<T> extends Operators.DeferredSubscription implements 
 
 	@Override
 	public void onNext(T value) {
+		if (this.single) {
+			release(Outcome.SUCCESS);
+		}
 		this.actual.onNext(value);
 	}
 

@@ -3,7 +3,6 @@ package dev.cog.sample.model;
 import java.time.Duration;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -14,7 +13,6 @@ import org.springframework.context.annotation.Configuration;
 public class ModelConfiguration {
 
 	@Bean
-	@ConditionalOnMissingBean
 	TokenClock tokenClock(@Value("${sample.model.token-delay:50ms}") Duration tokenDelay) {
 		return new DelayedTokenClock(tokenDelay);
 	}
