@@ -3,8 +3,10 @@ package dev.cog.reliability;
 import java.time.Duration;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Function;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -13,6 +15,7 @@ import org.springframework.boot.convert.DurationStyle;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import reactor.core.publisher.Mono;
 
 import dev.cog.ConcurrencyLimitExceededException;
 import dev.cog.Concurrent;
@@ -43,7 +46,8 @@ class BulkheadStressTests {
 		.withPropertyValues("cog.concurrency.instances.stress.sync.max-wait=20ms",
 				"cog.concurrency.instances.stress.async.max-wait=5ms",
 				"cog.concurrency.instances.race.sync.max-wait=2ms",
-				"cog.concurrency.instances.race.async.max-wait=1ms");
+				"cog.concurrency.instances.race.async.max-wait=1ms",
+				"cog.concurrency.instances.race.queued.max-wait=10s");
 
 	@Test
 	void everyShapeAndOutcomeUnderConcurrentResizesLosesNoSlot() {
@@ -113,6 +117,56 @@ class BulkheadStressTests {
 			System.out.printf("Asynchronous #393 race: %d of %d waiters admitted, the rest timed out%n", admitted,
 					RACES);
 		});
+	}
+
+	/** A caller cancels its stage just as its queued call is admitted: the slot comes back. */
+	@Test
+	void cancellingAStageAsItIsAdmittedLosesNoSlot() {
+		raceCancelAgainstAdmission((target) -> {
+			CompletableFuture<String> waiter = target.queued(new CompletableFuture<>());
+			return () -> waiter.cancel(true);
+		});
+	}
+
+	/** A subscriber cancels just as its queued subscription is admitted: the slot comes back. */
+	@Test
+	void cancellingASubscriptionAsItIsAdmittedLosesNoSlot() {
+		raceCancelAgainstAdmission((target) -> target.queuedMono(Mono.never()).subscribe()::dispose);
+	}
+
+	private void raceCancelAgainstAdmission(Function<RaceTarget, Runnable> queueAndCancel) {
+		this.contextRunner.run((context) -> {
+			RaceTarget target = context.getBean(RaceTarget.class);
+			PermitPool pool = pool(context.getBean(BulkheadRegistry.class), "race.queued");
+			Random random = new Random(seed());
+			for (int i = 0; i < RACES; i++) {
+				CompletableFuture<String> held = new CompletableFuture<>();
+				target.queued(held);
+				Runnable cancel = queueAndCancel.apply(target);
+				assertThat(pool.waiting()).isOne();
+				CyclicBarrier start = new CyclicBarrier(2);
+				CompletableFuture<Void> release = CompletableFuture.runAsync(() -> {
+					arrive(start);
+					held.complete("done");
+				});
+				arrive(start);
+				for (int spin = random.nextInt(2_000); spin > 0; spin--) {
+					Thread.onSpinWait();
+				}
+				cancel.run();
+				release.get(10, TimeUnit.SECONDS);
+				assertFree(pool, 1);
+			}
+		});
+	}
+
+	private static void arrive(CyclicBarrier barrier) {
+		try {
+			barrier.await(10, TimeUnit.SECONDS);
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private void stress(long callsPerThread, Duration duration) {
@@ -185,6 +239,16 @@ class BulkheadStressTests {
 
 		@Concurrent(name = "race.async")
 		public CompletableFuture<String> call(CompletableFuture<String> result) {
+			return result;
+		}
+
+		@Concurrent(name = "race.queued")
+		public CompletableFuture<String> queued(CompletableFuture<String> result) {
+			return result;
+		}
+
+		@Concurrent(name = "race.queued")
+		public Mono<String> queuedMono(Mono<String> result) {
 			return result;
 		}
 

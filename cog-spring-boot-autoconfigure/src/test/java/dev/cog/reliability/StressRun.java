@@ -40,7 +40,7 @@ final class StressRun {
 		return thread;
 	});
 
-	private static final String[] SHAPES = { "sync", "future", "mono", "flux" };
+	private static final String[] SHAPES = { "sync", "future", "stage", "mono", "flux" };
 
 	private final StressTarget target;
 
@@ -114,7 +114,8 @@ final class StressRun {
 		StressCall call = new StressCall(plan, work);
 		String outcome = switch (shape) {
 			case "sync" -> sync(call);
-			case "future" -> future(call, random.nextBoolean());
+			case "future" -> future(this.target.future(call), call, random.nextBoolean());
+			case "stage" -> future(this.target.stage(call).toCompletableFuture(), call, random.nextBoolean());
 			case "mono" -> mono(call, random.nextBoolean());
 			default -> flux(call);
 		};
@@ -172,8 +173,7 @@ final class StressRun {
 		}, INTERRUPTERS);
 	}
 
-	private String future(StressCall call, boolean cancelAtOnce) throws Exception {
-		CompletableFuture<String> stage = this.target.future(call);
+	private String future(CompletableFuture<String> stage, StressCall call, boolean cancelAtOnce) throws Exception {
 		if (call.plan() == StressCall.Plan.CANCEL) {
 			if (!cancelAtOnce) {
 				CompletableFuture.anyOf(call.entered, stage.exceptionally((ex) -> null))

@@ -1,7 +1,9 @@
 package dev.cog.reliability;
 
+import java.lang.reflect.Proxy;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
@@ -60,6 +62,14 @@ public class StressTarget {
 			});
 		}
 		return result;
+	}
+
+	/** A {@code CompletionStage} that is no {@code Future}: cancelling the caller's stage cannot cancel it. */
+	@Concurrent(name = ASYNC, max = 4)
+	public CompletionStage<String> stage(StressCall call) {
+		CompletableFuture<String> result = future(call);
+		return (CompletionStage<String>) Proxy.newProxyInstance(getClass().getClassLoader(),
+				new Class<?>[] { CompletionStage.class }, (proxy, method, args) -> method.invoke(result, args));
 	}
 
 	@Concurrent(name = ASYNC, max = 4)
