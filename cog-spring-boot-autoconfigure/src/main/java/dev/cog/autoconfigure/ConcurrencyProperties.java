@@ -30,6 +30,8 @@ public class ConcurrencyProperties {
 	 */
 	private Duration retryAfter = Duration.ofSeconds(1);
 
+	private final Health health = new Health();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -52,6 +54,32 @@ public class ConcurrencyProperties {
 
 	public void setRetryAfter(Duration retryAfter) {
 		this.retryAfter = retryAfter;
+	}
+
+	public Health getHealth() {
+		return this.health;
+	}
+
+	/**
+	 * Settings of the {@code concurrency} health contributor.
+	 */
+	public static class Health {
+
+		/**
+		 * Whether a bulkhead with no free slot makes the concurrency health OUT_OF_SERVICE
+		 * rather than UP, so that a readiness group that includes it takes a full instance out
+		 * of a load balancer's rotation.
+		 */
+		private boolean saturatedOutOfService;
+
+		public boolean isSaturatedOutOfService() {
+			return this.saturatedOutOfService;
+		}
+
+		public void setSaturatedOutOfService(boolean saturatedOutOfService) {
+			this.saturatedOutOfService = saturatedOutOfService;
+		}
+
 	}
 
 }

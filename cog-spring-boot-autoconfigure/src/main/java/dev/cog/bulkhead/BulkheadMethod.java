@@ -6,6 +6,8 @@ import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 
+import org.springframework.util.ClassUtils;
+
 import dev.cog.Concurrent;
 import dev.cog.diagnostics.ConcurrencyDeclarationException;
 
@@ -124,7 +126,7 @@ public record BulkheadMethod(Class<?> userClass, Method method, CallShape shape,
 
 	private static boolean isReactorType(Method method, Class<?> type) {
 		ClassLoader classLoader = method.getDeclaringClass().getClassLoader();
-		if (!org.springframework.util.ClassUtils.isPresent(REACTOR_MONO, classLoader)) {
+		if (!ClassUtils.isPresent(REACTOR_MONO, classLoader)) {
 			return false;
 		}
 		String name = type.getName();

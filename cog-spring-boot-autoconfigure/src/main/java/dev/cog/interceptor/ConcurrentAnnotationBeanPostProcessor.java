@@ -60,11 +60,12 @@ public class ConcurrentAnnotationBeanPostProcessor extends ProxyProcessorSupport
 			return bean;
 		}
 		Class<?> userClass = ClassUtils.getUserClass(AopProxyUtils.ultimateTargetClass(bean));
-		// Not computeIfAbsent: guarding may create the registry bean, which passes through here too.
 		List<GuardedMethod> guarded = this.guardedByClass.get(userClass);
 		if (guarded == null) {
+			// Not computeIfAbsent: guarding may create the registry bean, which comes back here.
 			guarded = guard(userClass);
-			this.guardedByClass.putIfAbsent(userClass, guarded);
+			List<GuardedMethod> earlier = this.guardedByClass.putIfAbsent(userClass, guarded);
+			guarded = (earlier != null) ? earlier : guarded;
 		}
 		if (guarded.isEmpty()) {
 			return bean;

@@ -2,9 +2,12 @@ package dev.cog.interceptor;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -28,16 +31,24 @@ import static org.awaitility.Awaitility.await;
  */
 class SynchronousCallTests {
 
+	// Blocking calls need threads of their own: the common pool may have a single one.
+	private final ExecutorService callers = Executors.newCachedThreadPool();
+
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(ConcurrencyAutoConfiguration.class))
 		.withUserConfiguration(Config.class);
+
+	@AfterEach
+	void stopCallers() {
+		this.callers.shutdownNow();
+	}
 
 	@Test
 	void secondCallIsRejectedWhileTheFirstHoldsTheSlot() {
 		this.contextRunner.run((context) -> {
 			Worker worker = context.getBean(Worker.class);
 			Bulkhead bulkhead = context.getBean(BulkheadRegistry.class).get("worker.work");
-			CompletableFuture<String> first = CompletableFuture.supplyAsync(worker::work);
+			CompletableFuture<String> first = CompletableFuture.supplyAsync(worker::work, this.callers);
 			worker.awaitEntered();
 			assertThat(bulkhead.pool().active()).isEqualTo(1);
 			assertThatExceptionOfType(ConcurrencyLimitExceededException.class).isThrownBy(worker::work)
@@ -65,9 +76,9 @@ class SynchronousCallTests {
 		this.contextRunner.withPropertyValues("cog.concurrency.instances.worker.work.max-wait=30s").run((context) -> {
 			Worker worker = context.getBean(Worker.class);
 			Bulkhead bulkhead = context.getBean(BulkheadRegistry.class).get("worker.work");
-			CompletableFuture<String> first = CompletableFuture.supplyAsync(worker::work);
+			CompletableFuture<String> first = CompletableFuture.supplyAsync(worker::work, this.callers);
 			worker.awaitEntered();
-			CompletableFuture<String> second = CompletableFuture.supplyAsync(worker::work);
+			CompletableFuture<String> second = CompletableFuture.supplyAsync(worker::work, this.callers);
 			await().until(() -> bulkhead.pool().waiting() == 1);
 			assertThat(second).isNotDone();
 			worker.release();
@@ -82,7 +93,7 @@ class SynchronousCallTests {
 	void waitingCallThatTimesOutIsRejected() {
 		this.contextRunner.withPropertyValues("cog.concurrency.max-wait=20ms").run((context) -> {
 			Worker worker = context.getBean(Worker.class);
-			CompletableFuture<String> first = CompletableFuture.supplyAsync(worker::work);
+			CompletableFuture<String> first = CompletableFuture.supplyAsync(worker::work, this.callers);
 			worker.awaitEntered();
 			assertThatExceptionOfType(ConcurrencyLimitExceededException.class).isThrownBy(worker::work)
 				.withMessageEndingWith("none freed within max-wait PT0.02S");
@@ -96,7 +107,7 @@ class SynchronousCallTests {
 		this.contextRunner.withPropertyValues("cog.concurrency.max-wait=30s").run((context) -> {
 			Worker worker = context.getBean(Worker.class);
 			Bulkhead bulkhead = context.getBean(BulkheadRegistry.class).get("worker.work");
-			CompletableFuture<String> first = CompletableFuture.supplyAsync(worker::work);
+			CompletableFuture<String> first = CompletableFuture.supplyAsync(worker::work, this.callers);
 			worker.awaitEntered();
 			CompletableFuture<Throwable> rejection = new CompletableFuture<>();
 			AtomicBoolean interruptKept = new AtomicBoolean();

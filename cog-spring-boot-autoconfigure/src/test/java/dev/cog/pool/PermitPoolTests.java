@@ -75,7 +75,8 @@ class PermitPoolTests {
 	void blockingAcquireGetsTheSlotThatFrees() throws Exception {
 		PermitPool pool = new PermitPool(1, this.timeouts);
 		pool.tryAcquire();
-		CompletableFuture<Boolean> waiter = CompletableFuture.supplyAsync(() -> acquire(pool, LONG_WAIT));
+		CompletableFuture<Boolean> waiter = CompletableFuture.supplyAsync(() -> acquire(pool, LONG_WAIT),
+				this.timeouts);
 		await().until(() -> pool.waiting() == 1);
 		assertThat(waiter).isNotDone();
 		pool.release();

@@ -9,8 +9,10 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -27,14 +29,16 @@ abstract class WebRejectionTests {
 
 	private final HttpClient client = HttpClient.newHttpClient();
 
-	abstract int port();
+	@LocalServerPort
+	private int port;
 
-	abstract HeldModel model();
+	@Autowired
+	private HeldModel model;
 
 	void assertRejectedWhileFull(String path) throws Exception {
-		int before = model().inFlight().size();
+		int before = this.model.inFlight().size();
 		CompletableFuture<HttpResponse<String>> held = this.client.sendAsync(request(path), BodyHandlers.ofString());
-		await().until(() -> model().inFlight().size() == before + 1);
+		await().until(() -> this.model.inFlight().size() == before + 1);
 		HttpResponse<String> rejected = this.client.send(request(path), BodyHandlers.ofString());
 		assertThat(rejected.statusCode()).isEqualTo(503);
 		assertThat(rejected.headers().firstValue("Retry-After")).hasValue("2");
@@ -44,14 +48,14 @@ abstract class WebRejectionTests {
 			.contains("\"bulkhead\":\"held-model.predict")
 			.contains("\"max\":1")
 			.contains("has all 1 slot taken");
-		model().inFlight().get(before).complete("done");
+		this.model.inFlight().get(before).complete("done");
 		HttpResponse<String> answered = held.get(30, TimeUnit.SECONDS);
 		assertThat(answered.statusCode()).isEqualTo(200);
 		assertThat(answered.body()).isEqualTo("done");
 	}
 
 	private HttpRequest request(String path) {
-		return HttpRequest.newBuilder(URI.create("http://localhost:" + port() + path))
+		return HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
 			.timeout(Duration.ofSeconds(30))
 			.build();
 	}
