@@ -174,7 +174,12 @@ final class SlotStage extends CompletableFuture<Object> implements BiConsumer<Ob
 
 	private void cancelSource(boolean mayInterruptIfRunning) {
 		if (this.source instanceof Future<?> future) {
-			future.cancel(mayInterruptIfRunning);
+			try {
+				future.cancel(mayInterruptIfRunning);
+			}
+			catch (UnsupportedOperationException ex) {
+				// A minimal stage cannot be cancelled; the slot is free all the same.
+			}
 		}
 	}
 
