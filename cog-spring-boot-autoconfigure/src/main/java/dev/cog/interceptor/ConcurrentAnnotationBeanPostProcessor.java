@@ -82,6 +82,10 @@ public class ConcurrentAnnotationBeanPostProcessor extends ProxyProcessorSupport
 		ProxyFactory proxyFactory = new ProxyFactory(bean);
 		proxyFactory.copyFrom(this);
 		guarded.forEach((method) -> proxyFactory.addAdvisor(method.advisor()));
+		// Frozen, the proxy binds each method's chain once instead of looking it up per call
+		// (about 5 ns). A later advising post-processor (@Async, @Validated) then wraps this
+		// proxy rather than adding to it, which keeps its advice outside ours, as it would be.
+		proxyFactory.setFrozen(true);
 		return proxyFactory.getProxy(getProxyClassLoader());
 	}
 
