@@ -23,7 +23,7 @@ final class CompletionStageCallInterceptor implements MethodInterceptor {
 	@Override
 	public @Nullable Object invoke(MethodInvocation invocation) throws Throwable {
 		if (this.bulkhead.pool().tryAcquire()) {
-			return new SlotStage(this.bulkhead, invocation).runHeld(0);
+			return SlotStage.callHeld(this.bulkhead, invocation);
 		}
 		long maxWait = this.bulkhead.maxWaitNanos();
 		if (maxWait == 0) {

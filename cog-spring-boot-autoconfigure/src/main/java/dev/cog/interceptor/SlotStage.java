@@ -44,7 +44,7 @@ final class SlotStage extends CompletableFuture<Object> implements BiConsumer<Ob
 
 	private final Bulkhead bulkhead;
 
-	private final MethodInvocation invocation;
+	private final @Nullable MethodInvocation invocation;
 
 	private volatile int phase;
 
@@ -58,31 +58,48 @@ final class SlotStage extends CompletableFuture<Object> implements BiConsumer<Ob
 
 	private volatile @Nullable CompletionStage<?> source;
 
+	/** A call that queues: it runs the method when admitted. */
 	SlotStage(Bulkhead bulkhead, MethodInvocation invocation) {
 		this.bulkhead = bulkhead;
 		this.invocation = invocation;
 	}
 
+	/** A call whose method already runs in a slot: it follows the method's pending stage. */
+	private SlotStage(Bulkhead bulkhead, CallObserver observer, long token) {
+		this.bulkhead = bulkhead;
+		this.invocation = null;
+		this.observer = observer;
+		this.token = token;
+		this.phase = HOLDING;
+	}
+
 	/**
-	 * Run the method in a slot the caller already holds.
-	 * @return this stage, or {@code null} if the method returned {@code null}
+	 * Run the method in a slot the caller already holds. A plain {@code CompletableFuture} that is
+	 * done when the method returns, or no stage, frees the slot at once and is returned as it is:
+	 * only a pending stage is followed, and costs a {@code SlotStage}. (Subclasses take the
+	 * general path: a minimal stage, for one, refuses {@code isDone()}.)
+	 * @return the stage the caller gets
 	 */
-	@Nullable Object runHeld(long waitedNanos) throws Throwable {
-		hold(waitedNanos);
+	static @Nullable Object callHeld(Bulkhead bulkhead, MethodInvocation invocation) throws Throwable {
+		CallObserver observer = bulkhead.observer();
+		long token = observer.admitted(0);
 		Object result;
 		try {
-			result = this.invocation.proceed();
+			result = invocation.proceed();
 		}
 		catch (Throwable ex) {
-			release(Outcome.ERROR);
+			bulkhead.pool().release();
+			observer.released(token, Outcome.ERROR);
 			throw ex;
 		}
-		if (result == null) {
-			release(Outcome.SUCCESS);
-			return null;
+		if (result == null || (result.getClass() == CompletableFuture.class && ((CompletableFuture<?>) result).isDone())) {
+			bulkhead.pool().release();
+			observer.released(token, outcomeOf(result));
+			return result;
 		}
-		follow((CompletionStage<?>) result);
-		return this;
+		SlotStage stage = new SlotStage(bulkhead, observer, token);
+		stage.follow((CompletionStage<?>) result);
+		return stage;
 	}
 
 	void enqueue(long maxWaitNanos) {
@@ -181,6 +198,14 @@ final class SlotStage extends CompletableFuture<Object> implements BiConsumer<Ob
 				// A minimal stage cannot be cancelled; the slot is free all the same.
 			}
 		}
+	}
+
+	/** How a plain {@code CompletableFuture} that is done, or no stage, ended. */
+	private static Outcome outcomeOf(@Nullable Object done) {
+		if (done == null || !((CompletableFuture<?>) done).isCompletedExceptionally()) {
+			return Outcome.SUCCESS;
+		}
+		return ((CompletableFuture<?>) done).isCancelled() ? Outcome.CANCELLED : Outcome.ERROR;
 	}
 
 	private static boolean isCancellation(Throwable failure) {

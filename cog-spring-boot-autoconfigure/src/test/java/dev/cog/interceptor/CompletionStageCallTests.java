@@ -18,6 +18,8 @@ import dev.cog.ConcurrencyLimitExceededException;
 import dev.cog.autoconfigure.ConcurrencyAutoConfiguration;
 import dev.cog.bulkhead.Bulkhead;
 import dev.cog.bulkhead.BulkheadRegistry;
+import dev.cog.bulkhead.CallObserver;
+import dev.cog.bulkhead.Outcome;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -92,6 +94,37 @@ class CompletionStageCallTests {
 			assertThat(call.cancel(true)).isTrue();
 			assertThat(bulkhead(context.getBean(BulkheadRegistry.class)).pool().active()).isZero();
 			assertThat(backend.started().get(0)).isCancelled();
+		});
+	}
+
+	@Test
+	void stageThatIsDoneOnReturnFreesTheSlotAtOnceAndIsReturnedAsItIs() {
+		this.contextRunner.run((context) -> {
+			Backend backend = context.getBean(Backend.class);
+			Bulkhead bulkhead = context.getBean(BulkheadRegistry.class).get("backend.done");
+			List<Outcome> outcomes = new CopyOnWriteArrayList<>();
+			bulkhead.observeWith(new CallObserver() {
+
+				@Override
+				public long admitted(long waitedNanos) {
+					return 0;
+				}
+
+				@Override
+				public void released(long token, Outcome outcome) {
+					outcomes.add(outcome);
+				}
+
+			});
+			CompletableFuture<String> value = CompletableFuture.completedFuture("value");
+			CompletableFuture<String> failure = CompletableFuture.failedFuture(new IllegalStateException("boom"));
+			CompletableFuture<String> cancelled = new CompletableFuture<>();
+			cancelled.cancel(false);
+			assertThat(backend.done(value)).isSameAs(value);
+			assertThat(backend.done(failure)).isSameAs(failure);
+			assertThat(backend.done(cancelled)).isSameAs(cancelled);
+			assertThat(bulkhead.pool().active()).isZero();
+			assertThat(outcomes).containsExactly(Outcome.SUCCESS, Outcome.ERROR, Outcome.CANCELLED);
 		});
 	}
 
@@ -204,6 +237,11 @@ class CompletionStageCallTests {
 		@Concurrent(max = 2)
 		public CompletableFuture<String> fail() {
 			throw new IllegalStateException("boom");
+		}
+
+		@Concurrent(max = 2)
+		public CompletableFuture<String> done(CompletableFuture<String> done) {
+			return done;
 		}
 
 		@Concurrent(max = 2)
