@@ -183,7 +183,7 @@ final class SlotStage extends CompletableFuture<Object> implements BiConsumer<Ob
 	}
 
 	private void release(Outcome outcome) {
-		if (PHASE.compareAndSet(this, HOLDING, RELEASED)) {
+		if (this.phase == HOLDING && PHASE.compareAndSet(this, HOLDING, RELEASED)) {
 			this.bulkhead.pool().release();
 			this.observer.released(this.token, outcome);
 		}

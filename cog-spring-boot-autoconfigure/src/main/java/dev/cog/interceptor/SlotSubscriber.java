@@ -159,7 +159,8 @@ final class SlotSubscriber<T> extends Operators.DeferredSubscription implements 
 	}
 
 	private void release(Outcome outcome) {
-		if (PHASE.compareAndSet(this, HOLDING, RELEASED)) {
+		// A plain read first: a Mono releases on its value, so its completion finds the slot gone.
+		if (this.phase == HOLDING && PHASE.compareAndSet(this, HOLDING, RELEASED)) {
 			this.bulkhead.pool().release();
 			this.observer.released(this.token, outcome);
 		}
