@@ -14,10 +14,15 @@ import org.jspecify.annotations.Nullable;
  * A resizable pool of slots with first-come, first-served waiting.
  *
  * <p>Taking a free slot is one compare-and-set on a word that holds both the max and the number
- * of slots in use, so the two are always read consistently. Callers that cannot have a slot at
- * once may queue: a blocking caller parks its thread; an asynchronous caller leaves an
- * {@link Admission}, a callback, and no thread waits for it. A freed slot is handed to the oldest
- * waiter; newcomers never overtake a queue.
+ * of slots taken, so the two are always read consistently. When threads on several cores contend
+ * for a pool with most of its slots free, the word would pass between the cores on every call;
+ * the pool then keeps free slots in {@link SlotCells cells}, one per few threads, and a call
+ * touches only its own cell. The cells close, and give their slots back, whenever the pool must
+ * be exact: before a call is turned away or queued, and on a resize.
+ *
+ * <p>Callers that cannot have a slot at once may queue: a blocking caller parks its thread; an
+ * asynchronous caller leaves an {@link Admission}, a callback, and no thread waits for it. A
+ * freed slot is handed to the oldest waiter; newcomers never overtake a queue.
  *
  * <p>The pool never loses a slot: a waiter that gives up at the moment it is admitted keeps the
  * slot it was handed and the caller decides whether to use or release it; every hand-over happens
@@ -36,12 +41,15 @@ public final class PermitPool {
 		}
 	}
 
-	/** The max in the high 32 bits, the slots in use in the low 32 bits. */
+	/** The max in the high 32 bits; in the low 32 bits the slots taken: in use or in a cell. */
 	@SuppressWarnings("unused")
 	private volatile long state;
 
 	/** How many waiters are queued; written under {@link #lock}. */
 	private volatile int waiting;
+
+	/** Made the first time threads contend for a pool with most of its slots free. */
+	private volatile @Nullable SlotCells cells;
 
 	private final ReentrantLock lock = new ReentrantLock();
 
@@ -79,7 +87,21 @@ public final class PermitPool {
 	 * @return whether the caller now holds a slot
 	 */
 	public boolean tryAcquire() {
-		return this.waiting == 0 && tryTake();
+		if (this.waiting != 0) {
+			return false;
+		}
+		SlotCells cells = this.cells;
+		if (cells == null) {
+			if (tryTake()) {
+				return true;
+			}
+			// The cells may have been made while this call looked, and hold the free slots.
+			cells = this.cells;
+			if (cells == null) {
+				return false;
+			}
+		}
+		return tryTake(cells);
 	}
 
 	/**
@@ -143,20 +165,14 @@ public final class PermitPool {
 
 	/**
 	 * Free a slot taken by {@link #tryAcquire()}, {@link #acquire(long)} or an admission,
-	 * handing it to the oldest waiter if there is one.
+	 * handing it to the oldest waiter if there is one. Release each slot once: a second release
+	 * is caught when no slot is in use, but one that races other calls may go unseen.
 	 * @throws IllegalStateException if no slot is in use
 	 */
 	public void release() {
-		long current;
-		do {
-			current = this.state;
-			if (active(current) == 0) {
-				throw new IllegalStateException("No slot is in use: a slot was released twice");
-			}
-		}
-		while (!STATE.weakCompareAndSet(this, current, current - 1));
-		if (this.waiting != 0) {
-			drain();
+		SlotCells cells = this.cells;
+		if (cells == null || !putInCell(cells)) {
+			giveBack();
 		}
 	}
 
@@ -167,11 +183,19 @@ public final class PermitPool {
 	 */
 	public void resize(int max) {
 		checkMax(max);
-		long current;
-		do {
-			current = this.state;
+		this.lock.lock();
+		try {
+			// A slot left in a cell would still count against the old max.
+			closeCells();
+			long current;
+			do {
+				current = this.state;
+			}
+			while (!STATE.compareAndSet(this, current, pack(max, taken(current))));
 		}
-		while (!STATE.compareAndSet(this, current, pack(max, active(current))));
+		finally {
+			this.lock.unlock();
+		}
 		drain();
 	}
 
@@ -201,6 +225,12 @@ public final class PermitPool {
 		return Math.max(0, max(current) - active(current));
 	}
 
+	private int active(long state) {
+		SlotCells cells = this.cells;
+		long inCells = (cells != null) ? cells.count() : 0;
+		return (int) Math.max(0, taken(state) - inCells);
+	}
+
 	/**
 	 * Return the number of callers queued for a slot.
 	 * @return the waiters
@@ -209,16 +239,151 @@ public final class PermitPool {
 		return this.waiting;
 	}
 
+	/** Take a slot from the pool's count; the cells are not looked at. */
 	private boolean tryTake() {
-		long current;
+		long current = this.state;
+		while (taken(current) < max(current)) {
+			long witness = (long) STATE.compareAndExchange(this, current, current + 1);
+			if (witness == current) {
+				return true;
+			}
+			contended(witness);
+			current = witness;
+		}
+		return false;
+	}
+
+	private boolean tryTake(SlotCells cells) {
+		int cell = cells.cell();
+		if (cells.take(cell)) {
+			return true;
+		}
+		int epoch = cells.epoch();
+		if (tryTake() || cells.takeAny(cell)) {
+			return true;
+		}
+		if (SlotCells.isClosed(epoch) && cells.epoch() == epoch) {
+			// Closed all along: every slot given back since is in the pool's count, and it is full.
+			return false;
+		}
+		// Open: a slot may have gone into a cell this call had already looked at.
+		this.lock.lock();
+		try {
+			closeCells();
+			return this.waiting == 0 && tryTake();
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	/**
+	 * Put a freed slot in the calling thread's cell while the cells are open.
+	 * @return whether the slot is in a cell, or was taken from it by another caller; if not, the
+	 * caller gives it back to the pool's count
+	 */
+	private boolean putInCell(SlotCells cells) {
+		if (!SlotCells.isOpen(cells.epoch())) {
+			return false;
+		}
+		int cell = cells.cell();
+		long free;
 		do {
-			current = this.state;
-			if (active(current) >= max(current)) {
+			free = cells.get(cell);
+			long current = this.state;
+			if (taken(current) > max(current)) {
+				// Over the max since a shrink: this slot is not to be used again.
+				return false;
+			}
+			if (free >= taken(current)) {
+				// More free slots than slots taken: a release with no slot in use, unless this
+				// look raced other calls. With the cells emptied, the pool's count tells.
+				this.lock.lock();
+				try {
+					closeCells();
+				}
+				finally {
+					this.lock.unlock();
+				}
 				return false;
 			}
 		}
-		while (!STATE.weakCompareAndSet(this, current, current + 1));
-		return true;
+		while (!cells.add(cell, free));
+		// Closed meanwhile: the closing may have missed this slot, so take one back for the pool.
+		return SlotCells.isOpen(cells.epoch()) || !cells.take(cell);
+	}
+
+	private void giveBack() {
+		long current = this.state;
+		while (true) {
+			if (taken(current) == 0) {
+				throw new IllegalStateException("No slot is in use: a slot was released twice");
+			}
+			long witness = (long) STATE.compareAndExchange(this, current, current - 1);
+			if (witness == current) {
+				break;
+			}
+			contended(witness);
+			current = witness;
+		}
+		if (this.waiting != 0) {
+			drain();
+		}
+	}
+
+	/**
+	 * Another thread changed the pool's count between this one's read and its write. With most
+	 * slots free, that is threads passing the count between cores rather than waiting for
+	 * slots, so open the cells.
+	 */
+	private void contended(long witness) {
+		int free = max(witness) - taken(witness);
+		if (free >= 2 && free >= max(witness) / 2 && this.waiting == 0 && !this.lock.isHeldByCurrentThread()) {
+			openCells();
+		}
+	}
+
+	String debug() { SlotCells c = this.cells; return "taken=" + taken(this.state) + " max=" + max(this.state) + (c == null ? " nocells" : " cells=" + c.count() + " epoch=" + c.epoch()); }
+
+	/** Open the cells, making them the first time, unless callers wait or the lock is busy. */
+	void openCells() {
+		SlotCells cells = this.cells;
+		if ((cells != null && !SlotCells.isClosed(cells.epoch())) || !this.lock.tryLock()) {
+			return;
+		}
+		try {
+			if (this.waiting != 0) {
+				return;
+			}
+			if (this.cells == null) {
+				this.cells = new SlotCells();
+			}
+			else {
+				this.cells.open();
+			}
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	/** Close the cells and count their slots free in the pool; under {@link #lock}. */
+	private void closeCells() {
+		SlotCells cells = this.cells;
+		if (cells == null) {
+			return;
+		}
+		long emptied = cells.closeAndEmpty();
+		if (emptied != 0) {
+			long current;
+			do {
+				current = this.state;
+			}
+			// Never below 0: a second release of one slot can end up in a cell unseen; dropping
+			// the extra slot here keeps the max.
+			while (!STATE.compareAndSet(this, current, pack(max(current), (int) Math.max(0, taken(current) - emptied))));
+		}
+		cells.finishClosing();
 	}
 
 	private void enqueue(Waiter waiter) {
@@ -233,6 +398,8 @@ public final class PermitPool {
 			}
 			this.tail = waiter;
 			this.waiting++;
+			// The cells close while anyone waits: every freed slot goes to the oldest waiter.
+			closeCells();
 		}
 		finally {
 			this.lock.unlock();
@@ -329,7 +496,7 @@ public final class PermitPool {
 		return (int) (state >>> 32);
 	}
 
-	private static int active(long state) {
+	private static int taken(long state) {
 		return (int) state;
 	}
 

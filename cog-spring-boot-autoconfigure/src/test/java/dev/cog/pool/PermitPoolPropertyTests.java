@@ -96,13 +96,14 @@ class PermitPoolPropertyTests {
 
 		void play() {
 			for (int step = 0; step < STEPS; step++) {
-				switch (this.random.nextInt(9)) {
+				switch (this.random.nextInt(10)) {
 					case 0, 1 -> tryAcquire();
 					case 2, 3 -> release();
 					case 4 -> enqueue();
 					case 5 -> timeOutOrWithdraw();
 					case 6 -> park();
 					case 7 -> interruptOrTimedPark();
+					case 8 -> openCells();
 					default -> resize(1 + this.random.nextInt(5));
 				}
 				check();
@@ -117,6 +118,12 @@ class PermitPoolPropertyTests {
 			if (expected) {
 				this.active++;
 			}
+		}
+
+		/** What contention on a roomy pool does; the model does not see the cells. */
+		private void openCells() {
+			this.trace.add("openCells");
+			this.pool.openCells();
 		}
 
 		private void release() {
