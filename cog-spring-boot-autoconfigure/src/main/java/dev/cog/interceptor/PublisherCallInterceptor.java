@@ -1,5 +1,7 @@
 package dev.cog.interceptor;
 
+import java.util.concurrent.Callable;
+
 import org.aopalliance.intercept.MethodInterceptor;
 import org.aopalliance.intercept.MethodInvocation;
 import org.jspecify.annotations.Nullable;
@@ -15,7 +17,9 @@ import dev.cog.bulkhead.Bulkhead;
 /**
  * Wraps the returned publisher so that each subscription holds a slot from subscribe until
  * complete, error or cancel. A {@code Mono} stays a {@code Mono}; a {@code Flux} or a plain
- * {@code Publisher} becomes a {@code Flux}.
+ * {@code Publisher} becomes a {@code Flux}. A {@code Mono} whose source Reactor can call directly
+ * ({@code fromCallable}, {@code fromSupplier}, {@code just}) and that gets a slot at once is served
+ * by a {@link CallableSlotSubscription}; every other subscription by a {@link SlotSubscriber}.
  */
 final class PublisherCallInterceptor implements MethodInterceptor {
 
@@ -52,7 +56,12 @@ final class PublisherCallInterceptor implements MethodInterceptor {
 		}
 
 		@Override
+		@SuppressWarnings("unchecked")
 		public void subscribe(CoreSubscriber<? super T> actual) {
+			if (this.source instanceof Callable<?> callable && this.bulkhead.pool().tryAcquire()) {
+				CallableSlotSubscription.subscribeHolding(actual, (Callable<? extends T>) callable, this.bulkhead);
+				return;
+			}
 			new SlotSubscriber<T>(actual, this.source, this.bulkhead, this.target, true).start();
 		}
 
