@@ -32,6 +32,9 @@ public final class PermitPool {
 
 	private static final VarHandle STATE;
 
+	/** How many contended updates with most slots free open the cells; see {@link #contended}. */
+	private static final int ROOMY_CONTENTION_TO_OPEN_CELLS = 64;
+
 	static {
 		try {
 			STATE = MethodHandles.lookup().findVarHandle(PermitPool.class, "state", long.class);
@@ -50,6 +53,12 @@ public final class PermitPool {
 
 	/** Made the first time threads contend for a pool with most of its slots free. */
 	private volatile @Nullable SlotCells cells;
+
+	/**
+	 * Contended updates of the count that found most slots free, since a call last found none
+	 * free. Counted without synchronization: it only decides when the cells are worth opening.
+	 */
+	private int roomyContention;
 
 	private final ReentrantLock lock = new ReentrantLock();
 
@@ -91,17 +100,13 @@ public final class PermitPool {
 			return false;
 		}
 		SlotCells cells = this.cells;
-		if (cells == null) {
-			if (tryTake()) {
-				return true;
-			}
-			// The cells may have been made while this call looked, and hold the free slots.
-			cells = this.cells;
-			if (cells == null) {
-				return false;
-			}
+		if ((cells != null) ? tryTake(cells) : (tryTake() || tryTakeFromNewCells())) {
+			return true;
 		}
-		return tryTake(cells);
+		if (this.roomyContention != 0) {
+			this.roomyContention = 0;
+		}
+		return false;
 	}
 
 	/**
@@ -253,6 +258,12 @@ public final class PermitPool {
 		return false;
 	}
 
+	/** The cells may have been made while this call looked at the count, and hold the free slots. */
+	private boolean tryTakeFromNewCells() {
+		SlotCells cells = this.cells;
+		return cells != null && tryTake(cells);
+	}
+
 	private boolean tryTake(SlotCells cells) {
 		int cell = cells.cell();
 		if (cells.take(cell)) {
@@ -332,13 +343,15 @@ public final class PermitPool {
 	}
 
 	/**
-	 * Another thread changed the pool's count between this one's read and its write. With most
-	 * slots free, that is threads passing the count between cores rather than waiting for
-	 * slots, so open the cells.
+	 * Another thread changed the pool's count between this one's read and its write. When that
+	 * keeps happening with most slots free and no call finding the pool full, threads are passing
+	 * the count between cores rather than waiting for slots, so open the cells. A pool that is
+	 * full now and then would only close them again at every call it turns away.
 	 */
 	private void contended(long witness) {
 		int free = max(witness) - taken(witness);
-		if (free >= 2 && free >= max(witness) / 2 && this.waiting == 0 && !this.lock.isHeldByCurrentThread()) {
+		if (free >= 2 && free >= max(witness) / 2 && ++this.roomyContention >= ROOMY_CONTENTION_TO_OPEN_CELLS
+				&& this.waiting == 0 && !this.lock.isHeldByCurrentThread()) {
 			openCells();
 		}
 	}

@@ -17,7 +17,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 
+import org.reactivestreams.Subscription;
 import reactor.core.Disposable;
+import reactor.core.publisher.BaseSubscriber;
+import reactor.core.publisher.Mono;
 
 import dev.cog.ConcurrencyLimitExceededException;
 import dev.cog.bulkhead.Bulkhead;
@@ -34,13 +37,14 @@ final class StressRun {
 
 	private static final Duration LIMIT = Duration.ofSeconds(30);
 
-	private static final ExecutorService INTERRUPTERS = Executors.newCachedThreadPool((task) -> {
-		Thread thread = new Thread(task, "stress-interrupter");
+	/** Threads that interrupt parked callers and subscribe to {@code Mono}s whose body blocks. */
+	private static final ExecutorService HELPERS = Executors.newCachedThreadPool((task) -> {
+		Thread thread = new Thread(task, "stress-helper");
 		thread.setDaemon(true);
 		return thread;
 	});
 
-	private static final String[] SHAPES = { "sync", "future", "stage", "mono", "flux" };
+	private static final String[] SHAPES = { "sync", "future", "stage", "mono", "callable", "flux" };
 
 	private final StressTarget target;
 
@@ -117,6 +121,7 @@ final class StressRun {
 			case "future" -> future(this.target.future(call), call, random.nextBoolean());
 			case "stage" -> future(this.target.stage(call).toCompletableFuture(), call, random.nextBoolean());
 			case "mono" -> mono(call, random.nextBoolean());
+			case "callable" -> callable(call, random.nextBoolean());
 			default -> flux(call);
 		};
 		this.outcomes.computeIfAbsent(shape + " " + plan.name().toLowerCase() + " -> " + outcome,
@@ -170,7 +175,7 @@ final class StressRun {
 				}
 				Thread.yield();
 			}
-		}, INTERRUPTERS);
+		}, HELPERS);
 	}
 
 	private String future(CompletableFuture<String> stage, StressCall call, boolean cancelAtOnce) throws Exception {
@@ -209,6 +214,51 @@ final class StressRun {
 			return result.isDone() ? outcome(result) : "cancelled";
 		}
 		return outcome(result);
+	}
+
+	/**
+	 * The body runs on the subscribing thread when it requests, so a cancel once the body runs
+	 * comes from this worker while another thread subscribes.
+	 */
+	private String callable(StressCall call, boolean cancelAtOnce) throws Exception {
+		Mono<String> mono = this.target.callable(call);
+		if (call.plan() != StressCall.Plan.CANCEL) {
+			return outcome(mono.map((value) -> "success").toFuture());
+		}
+		CompletableFuture<String> result = new CompletableFuture<>();
+		BaseSubscriber<String> subscriber = new BaseSubscriber<>() {
+
+			@Override
+			protected void hookOnSubscribe(Subscription subscription) {
+				if (cancelAtOnce) {
+					dispose();
+				}
+				else {
+					subscription.request(1);
+				}
+			}
+
+			@Override
+			protected void hookOnNext(String value) {
+				result.complete("success");
+			}
+
+			@Override
+			protected void hookOnError(Throwable failure) {
+				result.completeExceptionally(failure);
+			}
+
+		};
+		CompletableFuture<Void> subscribed = CompletableFuture.runAsync(() -> mono.subscribe(subscriber),
+				HELPERS);
+		if (!cancelAtOnce) {
+			CompletableFuture.anyOf(call.entered, result.exceptionally((ex) -> null))
+				.get(LIMIT.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		call.end(this.target.asyncInFlight());
+		subscriber.dispose();
+		subscribed.get(LIMIT.toMillis(), TimeUnit.MILLISECONDS);
+		return result.isDone() ? outcome(result) : "cancelled";
 	}
 
 	private String flux(StressCall call) throws Exception {

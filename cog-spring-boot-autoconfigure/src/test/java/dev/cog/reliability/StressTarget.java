@@ -90,6 +90,25 @@ public class StressTarget {
 		}).doOnCancel(() -> call.end(this.async));
 	}
 
+	/** A {@code Mono} Reactor can call directly: its body runs on the subscriber's request. */
+	@Concurrent(name = ASYNC, max = 4)
+	public Mono<String> callable(StressCall call) {
+		return Mono.fromCallable(() -> {
+			this.async.enter(call);
+			try {
+				CompletableFuture.runAsync(() -> {
+				}, after(call)).join();
+				if (call.plan() == StressCall.Plan.ERROR) {
+					throw new StressCall.Failure();
+				}
+				return "done";
+			}
+			finally {
+				call.end(this.async);
+			}
+		});
+	}
+
 	@Concurrent(name = ASYNC, max = 4)
 	public Flux<Integer> flux(StressCall call) {
 		return Flux.<Integer>create((sink) -> {
