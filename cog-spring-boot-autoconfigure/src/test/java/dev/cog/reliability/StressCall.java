@@ -63,13 +63,13 @@ final class StressCall {
 		return counts;
 	}
 
-	/** End the call, once, before its slot can be freed. */
+	/**
+	 * End the call, once, before its slot can be freed. One atomic step: a body entering
+	 * between two separate checks would stay counted for good.
+	 */
 	void end(StressTarget.InFlight inFlight) {
-		if (this.state.compareAndSet(ENTERED, ENDED)) {
+		if (this.state.getAndSet(ENDED) == ENTERED) {
 			inFlight.leave();
-		}
-		else {
-			this.state.compareAndSet(NEW, ENDED);
 		}
 	}
 
