@@ -9,6 +9,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -90,14 +91,17 @@ public class StressTarget {
 		}).doOnCancel(() -> call.end(this.async));
 	}
 
-	/** A {@code Mono} Reactor can call directly: its body runs on the subscriber's request. */
+	/**
+	 * A {@code Mono} Reactor can call directly: its body runs on the subscriber's request, or,
+	 * when it waited, on the thread that freed its slot. So the body parks rather than waiting
+	 * for the work threads, which may be the ones running it.
+	 */
 	@Concurrent(name = ASYNC, max = 4)
 	public Mono<String> callable(StressCall call) {
 		return Mono.fromCallable(() -> {
 			this.async.enter(call);
 			try {
-				CompletableFuture.runAsync(() -> {
-				}, after(call)).join();
+				LockSupport.parkNanos(TimeUnit.MICROSECONDS.toNanos(call.workMicros()));
 				if (call.plan() == StressCall.Plan.ERROR) {
 					throw new StressCall.Failure();
 				}
