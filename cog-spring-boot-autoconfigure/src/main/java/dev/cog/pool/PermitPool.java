@@ -356,8 +356,6 @@ public final class PermitPool {
 		}
 	}
 
-	String debug() { SlotCells c = this.cells; return "taken=" + taken(this.state) + " max=" + max(this.state) + (c == null ? " nocells" : " cells=" + c.count() + " epoch=" + c.epoch()); }
-
 	/** Open the cells, making them the first time, unless callers wait or the lock is busy. */
 	void openCells() {
 		SlotCells cells = this.cells;
