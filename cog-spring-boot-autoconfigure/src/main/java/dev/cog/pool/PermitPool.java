@@ -171,7 +171,8 @@ public final class PermitPool {
 	/**
 	 * Free a slot taken by {@link #tryAcquire()}, {@link #acquire(long)} or an admission,
 	 * handing it to the oldest waiter if there is one. Release each slot once: a second release
-	 * is caught when no slot is in use, but one that races other calls may go unseen.
+	 * is caught when no slot is in use, but with the cells open one that races other calls may
+	 * go unseen and leave the pool a slot over its max.
 	 * @throws IllegalStateException if no slot is in use
 	 */
 	public void release() {
@@ -390,8 +391,8 @@ public final class PermitPool {
 			do {
 				current = this.state;
 			}
-			// Never below 0: a second release of one slot can end up in a cell unseen; dropping
-			// the extra slot here keeps the max.
+			// Never below 0, which only a second release of one slot that went into a cell unseen
+			// could cause.
 			while (!STATE.compareAndSet(this, current, pack(max(current), (int) Math.max(0, taken(current) - emptied))));
 		}
 		cells.finishClosing();
