@@ -180,12 +180,7 @@ final class StressRun {
 
 	private String future(CompletableFuture<String> stage, StressCall call, boolean cancelAtOnce) throws Exception {
 		if (call.plan() == StressCall.Plan.CANCEL) {
-			if (!cancelAtOnce) {
-				CompletableFuture.anyOf(call.entered, stage.exceptionally((ex) -> null))
-					.get(LIMIT.toMillis(), TimeUnit.MILLISECONDS);
-			}
-			call.end(this.target.asyncInFlight());
-			stage.cancel(true);
+			endAndCancel(call, stage, cancelAtOnce, () -> stage.cancel(true));
 		}
 		try {
 			stage.get(LIMIT.toMillis(), TimeUnit.MILLISECONDS);
@@ -205,12 +200,7 @@ final class StressRun {
 			.subscribe((value) -> result.complete("success"), result::completeExceptionally,
 					() -> result.complete("empty"));
 		if (call.plan() == StressCall.Plan.CANCEL) {
-			if (!cancelAtOnce) {
-				CompletableFuture.anyOf(call.entered, result.exceptionally((ex) -> null))
-					.get(LIMIT.toMillis(), TimeUnit.MILLISECONDS);
-			}
-			call.end(this.target.asyncInFlight());
-			subscription.dispose();
+			endAndCancel(call, result, cancelAtOnce, subscription::dispose);
 			return result.isDone() ? outcome(result) : "cancelled";
 		}
 		return outcome(result);
@@ -251,12 +241,7 @@ final class StressRun {
 		};
 		CompletableFuture<Void> subscribed = CompletableFuture.runAsync(() -> mono.subscribe(subscriber),
 				HELPERS);
-		if (!cancelAtOnce) {
-			CompletableFuture.anyOf(call.entered, result.exceptionally((ex) -> null))
-				.get(LIMIT.toMillis(), TimeUnit.MILLISECONDS);
-		}
-		call.end(this.target.asyncInFlight());
-		subscriber.dispose();
+		endAndCancel(call, result, cancelAtOnce, subscriber::dispose);
 		subscribed.get(LIMIT.toMillis(), TimeUnit.MILLISECONDS);
 		return result.isDone() ? outcome(result) : "cancelled";
 	}
@@ -269,6 +254,20 @@ final class StressRun {
 			.subscribe((items) -> result.complete((items.size() == 1) ? "cancelled" : "success"),
 					result::completeExceptionally);
 		return outcome(result);
+	}
+
+	/**
+	 * Cancel a call, at once or once its body runs (or it failed without running), ending it
+	 * first so that it is never counted after its slot may be free.
+	 */
+	private void endAndCancel(StressCall call, CompletableFuture<?> result, boolean cancelAtOnce, Runnable cancel)
+			throws Exception {
+		if (!cancelAtOnce) {
+			CompletableFuture.anyOf(call.entered, result.exceptionally((ex) -> null))
+				.get(LIMIT.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		call.end(this.target.asyncInFlight());
+		cancel.run();
 	}
 
 	private static String outcome(CompletableFuture<String> result) throws Exception {
