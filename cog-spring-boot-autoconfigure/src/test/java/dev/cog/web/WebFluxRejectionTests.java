@@ -1,6 +1,5 @@
 package dev.cog.web;
 
-import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 
@@ -10,15 +9,5 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 @SpringBootTest(classes = WebRejectionTests.WebApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.main.web-application-type=reactive", "cog.concurrency.retry-after=1500ms" })
 class WebFluxRejectionTests extends WebRejectionTests {
-
-	@Test
-	void rejectedCompletionStageCallAnswers503() throws Exception {
-		assertRejectedWhileFull("/future");
-	}
-
-	@Test
-	void rejectedMonoSubscriptionAnswers503() throws Exception {
-		assertRejectedWhileFull("/mono");
-	}
 
 }

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -22,8 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * What every web rejection test checks: a held call, a rejected one answered with 503 problem
- * JSON and {@code Retry-After}, then the held one succeeding.
+ * The web rejection tests, run once per web stack by a subclass: for a {@code CompletionStage}
+ * and a {@code Mono} method, a held call, a rejected one answered with 503 problem JSON and
+ * {@code Retry-After}, then the held one succeeding.
  */
 abstract class WebRejectionTests {
 
@@ -35,7 +37,17 @@ abstract class WebRejectionTests {
 	@Autowired
 	private HeldModel model;
 
-	void assertRejectedWhileFull(String path) throws Exception {
+	@Test
+	void rejectedCompletionStageCallAnswers503() throws Exception {
+		assertRejectedWhileFull("/future");
+	}
+
+	@Test
+	void rejectedMonoSubscriptionAnswers503() throws Exception {
+		assertRejectedWhileFull("/mono");
+	}
+
+	private void assertRejectedWhileFull(String path) throws Exception {
 		int before = this.model.inFlight().size();
 		CompletableFuture<HttpResponse<String>> held = this.client.sendAsync(request(path), BodyHandlers.ofString());
 		await().until(() -> this.model.inFlight().size() == before + 1);
